@@ -1,0 +1,59 @@
+import react from '@vitejs/plugin-react';
+import { playwright } from '@vitest/browser-playwright';
+import { defineConfig } from 'vitest/config';
+
+// System Chromium (Debian package); scripts/ensure-chromium.sh installs it on CI.
+// Never let playwright download its own browsers.
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export default defineConfig({
+  test: {
+    // Whole-run behaviour: `vitest run` fails when NO test file matches in ANY
+    // project; see the note in the report / scripts/test.sh.
+    passWithNoTests: false,
+    projects: [
+      {
+        test: {
+          name: 'node',
+          environment: 'node',
+          include: ['machines/**/*.test.ts', 'server/**/*.test.ts', 'web/**/*.e2e.test.ts'],
+          exclude: ['**/node_modules/**', '**/dist/**', '**/*.browser.test.*'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        plugins: [react()],
+        test: {
+          name: 'browser',
+          include: ['ui-kit/**/*.browser.test.{ts,tsx}'],
+          exclude: ['**/node_modules/**', '**/dist/**'],
+          // A failing `expect.element(...)` retries until the test's remaining
+          // time runs out, so keep this moderate: failures cost testTimeout each.
+          testTimeout: 15_000,
+          hookTimeout: 60_000,
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({
+              launchOptions: {
+                executablePath: chromiumPath,
+                args: [
+                  '--no-sandbox',
+                  '--disable-gpu',
+                  '--disable-background-networking',
+                  '--disable-component-update',
+                  '--disable-sync',
+                  '--no-first-run',
+                  '--disable-quic',
+                ],
+              },
+            }),
+            instances: [{ browser: 'chromium' }],
+            screenshotFailures: false,
+          },
+        },
+      },
+    ],
+  },
+});
