@@ -7,3 +7,4 @@ export * from './cards.ts';
 export * from './mergeLicense.ts';
 export * from './validateOrder.ts';
 export * from './isObtainable.ts';
+export * from './lifecycle.ts';

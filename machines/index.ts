@@ -1,0 +1,3 @@
+export * from './domain/index.ts';
+export * from './licenseUpdateOrder/index.ts';
+export * from './runtime/index.ts';

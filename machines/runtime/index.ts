@@ -1,0 +1,3 @@
+export * from './runEffects.ts';
+export * from './inMemoryEffects.ts';
+export * from './demoDataset.ts';
