@@ -25,11 +25,16 @@ const update =
     produce(context, (draft) => recipe(draft, event, context));
 
 /** Form errors are derived from the whole order after every change, never patched by hand. */
-function revalidate(draft: Draft<Ctx>): void {
-  const context = draft as Ctx;
+function withOrderErrors(context: Ctx): Ctx {
   const orderContext = orderContextOf(context);
-  draft.errors = context.draft && orderContext ? validateOrder(context.draft, orderContext).errors : {};
+  return { ...context, errors: context.draft && orderContext ? validateOrder(context.draft, orderContext).errors : {} };
 }
+
+/** A form change: apply it, then derive the errors from the finished context (reading through immer drafts is slow). */
+const formUpdate =
+  (recipe: (draft: Draft<Ctx>, event: Ev, context: Ctx) => void): Update =>
+  (context, event) =>
+    withOrderErrors(produce(context, (draft) => recipe(draft, event, context)));
 
 function serialInputErrors(text: string): Record<string, string> {
   const { malformed } = parseSerialNumbers(text);
@@ -168,7 +173,7 @@ export const updates = {
         ? (context.order?.serials[0]?.id ?? null)
         : ((event.type === 'serial.update' ? event.serialId : undefined) ?? context.selectedSerialId);
     }),
-  startOrderForm: update((draft, event, context) => {
+  startOrderForm: formUpdate((draft, event, context) => {
     draft.pending = null;
     if (event.type !== 'license.loaded') return;
     draft.serial = event.serial;
@@ -187,33 +192,27 @@ export const updates = {
       draft.draftRef = null;
     }
     draft.editingLineId = null;
-    revalidate(draft);
   }),
-  setUnlimited: update((draft, event) => {
+  setUnlimited: formUpdate((draft, event) => {
     if (event.type !== 'period.setUnlimited' || !draft.draft) return;
     draft.draft.obtainingPeriod.unlimited = event.unlimited;
-    revalidate(draft);
   }),
-  setDates: update((draft, event) => {
+  setDates: formUpdate((draft, event) => {
     if (event.type !== 'period.setDates' || !draft.draft) return;
     if (event.from !== undefined) draft.draft.obtainingPeriod.from = event.from;
     if (event.to !== undefined) draft.draft.obtainingPeriod.to = event.to;
-    revalidate(draft);
   }),
-  setAddOn: update((draft, event) => {
+  setAddOn: formUpdate((draft, event) => {
     if (event.type !== 'addOn.set' || !draft.draft) return;
     draft.draft.addOnMode = event.enabled;
-    revalidate(draft);
   }),
-  setCrmId: update((draft, event) => {
+  setCrmId: formUpdate((draft, event) => {
     if (event.type !== 'crmId.change' || !draft.draft) return;
     draft.draft.crmId = event.value;
-    revalidate(draft);
   }),
-  setComment: update((draft, event) => {
+  setComment: formUpdate((draft, event) => {
     if (event.type !== 'comment.change' || !draft.draft) return;
     draft.draft.comment = event.value;
-    revalidate(draft);
   }),
   editLine: update((draft, event) => {
     if (event.type === 'line.changeRestrictions' || event.type === 'order.back') draft.editingLineId = event.lineId ?? null;
@@ -221,28 +220,25 @@ export const updates = {
   stopEditingLine: update((draft) => {
     draft.editingLineId = null;
   }),
-  setFeatureTerms: update((draft, event) => {
+  setFeatureTerms: formUpdate((draft, event) => {
     if (event.type !== 'feature.setTerms') return;
     const feature = editingDraftLine(draft)?.features.find((f) => f.featureId === event.featureId);
     if (feature) feature.terms = event.terms as LicensingTerms;
-    revalidate(draft);
   }),
-  excludeFeature: update((draft, event) => {
+  excludeFeature: formUpdate((draft, event) => {
     if (event.type !== 'feature.exclude') return;
     const feature = editingDraftLine(draft)?.features.find((f) => f.featureId === event.featureId);
     if (feature) feature.excluded = event.excluded;
-    revalidate(draft);
   }),
-  removeLine: update((draft, _event, context) => {
+  removeLine: formUpdate((draft, _event, context) => {
     if (draft.draft) draft.draft.lines = draft.draft.lines.filter((l) => l.lineId !== context.editingLineId);
     draft.editingLineId = null;
-    revalidate(draft);
   }),
   storeCatalog: update((draft, event, context) => {
     draft.pending = null;
     if (event.type === 'products.loaded') draft.products = mergeProducts(context.products, event.products);
   }),
-  addProductLine: update((draft, event, context) => {
+  addProductLine: formUpdate((draft, event, context) => {
     if (event.type !== 'product.pick' || !draft.draft) return;
     const product = context.products.find((p) => p.id === event.productId);
     if (!product) return;
@@ -253,7 +249,6 @@ export const updates = {
       features: product.features.map((f) => ({ featureId: f.id, terms: f.defaultTerms, excluded: false })),
     });
     draft.editingLineId = product.id;
-    revalidate(draft);
   }),
   storeDraftRef: update((draft, event) => {
     draft.pending = null;
