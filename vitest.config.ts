@@ -24,6 +24,11 @@ export default defineConfig({
       },
       {
         plugins: [react()],
+        // One pre-bundled copy of React for the tests and the hooks (a late-discovered dep would bring a second one).
+        optimizeDeps: {
+          include: ['react', 'react-dom', 'react-dom/client', 'react/jsx-dev-runtime', 'react/jsx-runtime', '@xstate/react', 'xstate', 'zod', 'immer', 'vitest-browser-react'],
+        },
+        resolve: { dedupe: ['react', 'react-dom'] },
         test: {
           name: 'browser',
           include: ['ui-kit/**/*.browser.test.{ts,tsx}'],
