@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
+import { reserveServicePort } from './ui-kit/test/serviceSetup.ts';
 
 // System Chromium (Debian package); scripts/ensure-chromium.sh installs it on CI.
 // Never let playwright download its own browsers.
@@ -29,8 +30,11 @@ export default defineConfig({
           include: ['react', 'react-dom', 'react-dom/client', 'react/jsx-dev-runtime', 'react/jsx-runtime', '@xstate/react', 'xstate', 'zod', 'immer', 'vitest-browser-react'],
         },
         resolve: { dedupe: ['react', 'react-dom'] },
+        // Remote-mode tests call `/api` on the page's origin; the service (spawned by the globalSetup) answers.
+        server: { proxy: { '/api': { target: `http://127.0.0.1:${reserveServicePort()}`, changeOrigin: true } } },
         test: {
           name: 'browser',
+          globalSetup: ['ui-kit/test/serviceSetup.ts'],
           include: ['ui-kit/**/*.browser.test.{ts,tsx}'],
           exclude: ['**/node_modules/**', '**/dist/**'],
           // A failing `expect.element(...)` retries until the test's remaining

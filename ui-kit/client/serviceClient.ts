@@ -41,6 +41,7 @@ export interface ProblemDetails {
   /** 409: the workflow as it is now. 422 may carry it too. */
   view?: WorkflowView;
   /** 422: the index of the refused event in the batch (the events before it were applied). */
+  eventIndex?: number;
   index?: number;
   [member: string]: unknown;
 }
@@ -57,7 +58,7 @@ export class ServiceError extends Error {
 
   /** The refused event's index of a 422, whatever member the service names it with. */
   get refusedIndex(): number | null {
-    const candidates = [this.problem.index, this.problem['eventIndex'], this.problem['refusedIndex']];
+    const candidates = [this.problem.eventIndex, this.problem.index];
     const found = candidates.find((value): value is number => typeof value === 'number');
     return found ?? null;
   }
@@ -96,8 +97,22 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-/** A workflow as the drafts list shows it (the service's list items are views). */
-export type WorkflowSummary = WorkflowView & { createdAt?: string; updatedAt?: string };
+/** A workflow as the drafts list shows it (`GET /api/update-orders` items). */
+export interface WorkflowSummary {
+  id: string;
+  version: number;
+  machineVersion: string;
+  state: StateValue;
+  status: WorkflowStatus;
+  /** The step indicator's position (`form`, `review`, …). */
+  step: string;
+  /** The serial being updated, once chosen. */
+  serial: { id: string; serial: string; customerName: string } | null;
+  draftRef: string | null;
+  order: { id: string; number: number } | null;
+  createdAt: string;
+  updatedAt: string;
+}
 
 /** The typed HTTP client of the update-order workflow routes (API.md). No server code is imported: HTTP only. */
 export interface ServiceClient {
