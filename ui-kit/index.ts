@@ -64,7 +64,7 @@ export {
   type LastRefusalState,
   type SyncStatusState,
 } from './hooks/useNavigation.ts';
-export { useSerialSearch, useSerialTable, type SerialSearch, type SerialTable } from './hooks/useSerialSearch.ts';
+export { useSerialSearch, useSerialTable, type SerialSearch, type SerialTable, type SerialTableKind } from './hooks/useSerialSearch.ts';
 export {
   useOrderList,
   useOrderPage,

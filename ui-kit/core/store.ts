@@ -98,6 +98,7 @@ export interface RemoteModeOptions extends CommonOptions {
   maxRetryDelayMs?: number;
 }
 
+/** Options of `useLicenseUpdateOrder` / `createLicenseUpdateOrderStore`: local (`effects`) or remote (`mode: 'remote'`). */
 export type LicenseUpdateOrderOptions = LocalModeOptions | RemoteModeOptions;
 
 /**
@@ -518,7 +519,11 @@ function createRemoteStore(options: RemoteModeOptions): LicenseUpdateOrderStore 
     getSnapshot: () => cell.state,
     subscribe: cell.subscribe as LicenseUpdateOrderStore['subscribe'],
     send(event) {
-      const refusal = refusalOf(cell.actor.getSnapshot(), event);
+      // Until a resumed workflow arrives, the placeholder is not its state: an edit on it would be a guess.
+      const refusal: Refusal | null =
+        !cell.state.isReady && options.workflowId
+          ? { kind: 'notAccepted', message: 'The workflow is still being restored' }
+          : refusalOf(cell.actor.getSnapshot(), event);
       if (refusal) {
         cell.publish({ lastRefusal: { ...refusal, event, source: 'local' } });
         return false;

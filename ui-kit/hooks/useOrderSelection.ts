@@ -182,6 +182,7 @@ export function useCustomerList(options?: StepHookOptions): CustomerList {
 
 /** The customer card's two tabs. */
 export type CustomerTab = 'serials' | 'orders';
+/** The tabs in the order they are shown. */
 export const CUSTOMER_TABS: readonly CustomerTab[] = ['serials', 'orders'];
 
 /** What `useCustomerCard` returns. */

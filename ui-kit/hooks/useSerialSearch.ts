@@ -76,10 +76,10 @@ export function useSerialSearch(options?: StepHookOptions): SerialSearch {
   };
 }
 
-/** Where a serial table stands: its rows, what selecting and "Update" do there. */
-type TableKind = 'results' | 'customerSerials' | 'licenseUpdatePage' | 'orderSerials' | 'none';
+/** Which serial table is shown: its rows, what selecting and "Update" do there. */
+export type SerialTableKind = 'results' | 'customerSerials' | 'licenseUpdatePage' | 'orderSerials' | 'none';
 
-function tableKind(s: LicenseUpdateOrderSnapshot): TableKind {
+function tableKind(s: LicenseUpdateOrderSnapshot): SerialTableKind {
   if (isIn(s, 'serialDefinition')) return 'results';
   if (isIn(s, 'customerSelection.card.serialsTab.licenseUpdatePage')) return 'licenseUpdatePage';
   if (isIn(s, 'customerSelection.card.serialsTab')) return 'customerSerials';
@@ -88,7 +88,7 @@ function tableKind(s: LicenseUpdateOrderSnapshot): TableKind {
   return 'none';
 }
 
-function rowsOf(s: LicenseUpdateOrderSnapshot, kind: TableKind): readonly SerialSummary[] {
+function rowsOf(s: LicenseUpdateOrderSnapshot, kind: SerialTableKind): readonly SerialSummary[] {
   if (kind === 'orderSerials') return s.context.order?.serials ?? [];
   if (kind === 'none') return [];
   return s.context.serialResults;
@@ -99,7 +99,7 @@ const EMPTY: readonly SerialSummary[] = [];
 /** What `useSerialTable` returns. */
 export interface SerialTable {
   /** Which table this is now: the serial way's results, a customer's serials, the License Update page, an order's serials. */
-  kind: TableKind;
+  kind: SerialTableKind;
   rows: readonly SerialSummary[];
   selectedSerialId: string | null;
   /** Rows can be selected (`serial.select`) here. */
@@ -123,7 +123,8 @@ export function useSerialTable(options?: StepHookOptions): SerialTable {
   const rows = useSnapshotSelector(store, (s) => rowsOf(s, tableKind(s)), (a, b) => a === b || (a.length === b.length && a.every((row, i) => row === b[i])));
   const selectedSerialId = useSnapshotSelector(store, (s) => s.context.selectedSerialId);
   const isBusy = useSnapshotSelector(store, isSearching);
-  const isSelectable = kind === 'results' || kind === 'customerSerials' || (kind === 'orderSerials' && rows.length > 1);
+  const isPicking = useSnapshotSelector(store, (s) => isIn(s, 'orderSelection.pickingSerial', 'customerSelection.card.ordersTab.pickingSerial'));
+  const isSelectable = kind === 'results' || kind === 'customerSerials' || (kind === 'orderSerials' && isPicking);
   const rowId = (serial: SerialSummary) => `${baseId}-row-${serial.id}`;
 
   return {

@@ -12,14 +12,21 @@ import type {
 /** `data-*` attributes the getters set for styling (`data-state`, `data-way`, …). */
 export type DataAttributes = { [key: `data-${string}`]: string | number | boolean | undefined };
 
-/** What a getter returns and accepts for each element kind: React's own attribute types plus `data-*`. */
+/** Props of an `<input>` as getters take and return them: React's attributes plus `data-*`. */
 export type InputProps = InputHTMLAttributes<HTMLInputElement> & DataAttributes;
+/** Props of a `<textarea>`. */
 export type TextareaProps = TextareaHTMLAttributes<HTMLTextAreaElement> & DataAttributes;
+/** Props of a `<select>`. */
 export type SelectProps = SelectHTMLAttributes<HTMLSelectElement> & DataAttributes;
+/** Props of a `<button>`. */
 export type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & DataAttributes;
+/** Props of a `<label>`. */
 export type LabelProps = LabelHTMLAttributes<HTMLLabelElement> & DataAttributes;
+/** Props of a `<form>`. */
 export type FormProps = FormHTMLAttributes<HTMLFormElement> & DataAttributes;
+/** Props of a `<table>`. */
 export type TableProps = TableHTMLAttributes<HTMLTableElement> & DataAttributes;
+/** Props of any other element (rows, groups, regions, messages). */
 export type ElementProps = HTMLAttributes<HTMLElement> & DataAttributes;
 
 type Cancellable = { defaultPrevented?: boolean; isDefaultPrevented?: () => boolean };

@@ -1,7 +1,8 @@
-import { beforeAll, describe, expect, inject, test } from 'vitest';
+import { StrictMode } from 'react';
+import { beforeAll, describe, expect, inject, test, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { render } from 'vitest-browser-react';
-import { createServiceClient, type LicenseUpdateOrderHandle, type RemoteModeOptions, type WorkflowView } from '../index.ts';
+import { createServiceClient, useWorkflowList, type LicenseUpdateOrderHandle, type RemoteModeOptions, type WorkflowView } from '../index.ts';
 import { TestSkin } from './TestSkin.tsx';
 
 const API_KEY = 'demo-operator';
@@ -14,6 +15,20 @@ beforeAll(() => {
   const started = inject('service');
   if (!started.ok) throw new Error(`The service did not start, so remote mode cannot be tested:\n${started.error}`);
 });
+
+function DraftList({ onResume }: { onResume: (workflowId: string) => void }) {
+  const list = useWorkflowList({ baseUrl: '', apiKey: API_KEY, status: 'active' });
+  return (
+    <ul {...list.getListProps({ 'aria-label': 'Drafts' })}>
+      {list.workflows.map((workflow) => (
+        <li key={workflow.id} {...list.getItemProps(workflow)}>
+          {workflow.serial?.serial ?? 'No serial yet'} ({workflow.step})
+          <button {...list.getResumeButtonProps(workflow, onResume, { 'aria-label': `Resume ${workflow.id}` })}>Resume</button>
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 /** A client whose requests to the events route are recorded: what was sent, what came back. */
 function recordingClient() {
@@ -87,7 +102,7 @@ describe('remote mode against the service', () => {
   test('typing is batched: a typed word reaches the service as one event, after the pause', async () => {
     const { sent, client } = recordingClient();
     // A pause longer than any gap between two keystrokes of the test, even on a loaded machine.
-    const app = await mountRemote({ client, debounceMs: 1_500 });
+    const app = await mountRemote({ client, debounceMs: 1_000 });
     await toFormOfOrder1003();
     await synced();
     sent.length = 0;
@@ -192,5 +207,40 @@ describe('remote mode against the service', () => {
     await synced();
     expect(app.handle.lastSyncError).toBeNull();
     expect((await service.getWorkflow(app.handle.workflowId!)).context.draft?.crmId).toBe('CRM-OFFLINE');
+  });
+
+  test('StrictMode mounts twice, yet one workflow is created and reported once', async () => {
+    const creations: string[] = [];
+    const countingFetch: typeof fetch = async (input, init) => {
+      if (String(input).endsWith('/api/update-orders') && init?.method === 'POST') creations.push(String(input));
+      return fetch(input, init);
+    };
+    const ids: string[] = [];
+    await render(
+      <StrictMode>
+        <TestSkin options={{ mode: 'remote', baseUrl: '', apiKey: API_KEY, client: createServiceClient({ baseUrl: '', apiKey: API_KEY, fetch: countingFetch }), onWorkflowId: (id) => ids.push(id) }} />
+      </StrictMode>,
+    );
+    await button('By customer').click();
+    await expect.element(button('Open Grace Hopper')).toBeVisible();
+    await synced();
+    expect(creations).toHaveLength(1);
+    expect(ids).toHaveLength(1);
+  });
+
+  test('useWorkflowList lists the active drafts and Resume hands over the id', async () => {
+    const app = await mountRemote();
+    await toFormOfOrder1003();
+    await synced();
+    const workflowId = app.handle.workflowId!;
+    await app.screen.unmount();
+
+    const onResume = vi.fn();
+    await render(<DraftList onResume={onResume} />);
+    const item = page.getByRole('listitem').filter({ has: page.getByRole('button', { name: `Resume ${workflowId}` }) });
+    await expect.element(item).toHaveTextContent('Zx9Cv8-Bn7Mm6-As5Df4-Gh3Jk2-Lq1Wp0 (form)');
+    await expect.element(item).toHaveAttribute('data-state', 'orderForm');
+    await item.getByRole('button').click();
+    expect(onResume).toHaveBeenCalledWith(workflowId);
   });
 });
