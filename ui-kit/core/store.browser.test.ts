@@ -10,6 +10,7 @@ import {
   type OperatorEvent,
 } from '../../machines/index.ts';
 import { ServiceError, type RequestOptions, type ServiceClient, type WorkflowView } from '../client/serviceClient.ts';
+import { replaceEqualDeep } from './replaceEqualDeep.ts';
 import { createLicenseUpdateOrderStore, type LicenseUpdateOrderOptions } from './store.ts';
 
 /**
@@ -239,5 +240,18 @@ describe('both modes', () => {
     await remote.settled();
     // The actor rebuilt from the service's view is inspected too.
     expect(seen.mock.calls.some(([e]) => e.type === '@xstate.snapshot' && selectStatePath(e.snapshot) === 'orderSelection.list')).toBe(true);
+  });
+});
+
+describe('replaceEqualDeep', () => {
+  test('keeps the previous object when equal in any key order, and shares the unchanged parts otherwise', () => {
+    const prev = { draft: { crmId: 'A', lines: [{ id: 1, terms: { model: 'perpetual' } }] }, products: [{ id: 'p' }], gone: undefined };
+    expect(replaceEqualDeep(prev, { products: [{ id: 'p' }], draft: { lines: [{ terms: { model: 'perpetual' }, id: 1 }], crmId: 'A' } })).toBe(prev);
+    const next = replaceEqualDeep(prev, { draft: { crmId: 'B', lines: [{ id: 1, terms: { model: 'perpetual' } }] }, products: [{ id: 'p' }] });
+    expect(next).not.toBe(prev);
+    expect(next.draft.crmId).toBe('B');
+    expect(next.draft.lines).toBe(prev.draft.lines);
+    expect(next.products).toBe(prev.products);
+    expect(replaceEqualDeep([1, 2], [1, 2, 3])).toEqual([1, 2, 3]);
   });
 });

@@ -12,6 +12,7 @@ import {
 } from '../../machines/index.ts';
 import { createServiceClient, NetworkError, ServiceError, type ServiceClient, type WorkflowView } from '../client/serviceClient.ts';
 import { DEFAULT_DEBOUNCE_MS, enqueueCoalesced, isDebouncedEvent } from './eventBatching.ts';
+import { replaceEqualDeep } from './replaceEqualDeep.ts';
 
 /**
  * Where the remote connection stands:
@@ -132,7 +133,6 @@ export interface LicenseUpdateOrderStore {
 type Listener = (state: LicenseUpdateOrderState) => void;
 type MachineActor = Actor<LicenseUpdateOrderMachine>;
 
-const snapshotKey = (snapshot: LicenseUpdateOrderSnapshot) => JSON.stringify([snapshot.value, snapshot.context]);
 
 /** Builds the store for either mode; `useLicenseUpdateOrder` does this for React hosts. */
 export function createLicenseUpdateOrderStore(options: LicenseUpdateOrderOptions): LicenseUpdateOrderStore {
@@ -318,8 +318,7 @@ function createRemoteStore(options: RemoteModeOptions): LicenseUpdateOrderStore 
   };
 
   const publishSync = (patch: Partial<LicenseUpdateOrderState> = {}) => {
-    cell.publish({ unsentCount: queue.length + (inFlight?.events.length ?? 0), version, workflowId, ...patch });
-    if (!('syncStatus' in patch)) cell.publish({ syncStatus: statusNow() });
+    cell.publish({ unsentCount: queue.length + (inFlight?.events.length ?? 0), version, workflowId, syncStatus: statusNow(), ...patch });
     saveUnsent();
     checkSettled();
   };
@@ -343,7 +342,13 @@ function createRemoteStore(options: RemoteModeOptions): LicenseUpdateOrderStore 
       [snapshot] = transition(licenseUpdateOrderMachine, snapshot, event);
       kept.push(event);
     }
-    if (snapshotKey(snapshot) !== snapshotKey(cell.actor.getSnapshot())) cell.replaceActor(snapshot);
+    // Keep every unchanged object of the current snapshot, so only the selectors of what changed fire.
+    const current = cell.actor.getSnapshot();
+    const context = replaceEqualDeep(current.context, snapshot.context);
+    const value = replaceEqualDeep(current.value, snapshot.value);
+    if (context !== current.context || value !== current.value || snapshot.status !== current.status) {
+      cell.replaceActor(licenseUpdateOrderMachine.resolveState({ value, context }) as LicenseUpdateOrderSnapshot);
+    }
     if (refusal) cell.publish({ lastRefusal: refusal });
     return kept;
   };

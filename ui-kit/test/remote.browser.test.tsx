@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, inject, test, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { render } from 'vitest-browser-react';
 import { createServiceClient, useWorkflowList, type LicenseUpdateOrderHandle, type RemoteModeOptions, type WorkflowView } from '../index.ts';
-import { TestSkin } from './TestSkin.tsx';
+import { renderCounts, TestSkin } from './TestSkin.tsx';
 
 const API_KEY = 'demo-operator';
 // The page's own origin: the browser project's Vite server proxies /api to the spawned service.
@@ -106,8 +106,13 @@ describe('remote mode against the service', () => {
     await toFormOfOrder1003();
     await synced();
     sent.length = 0;
+    const parts = ['Root', 'OrderForm', 'PeriodField', 'AddOnField', 'CrmIdField', 'CommentField', 'ProductLines'];
+    const before = parts.map((name) => renderCounts.get(name) ?? 0);
     await userEvent.type(page.getByRole('textbox', { name: 'CRM ID' }), 'CRM-BATCH');
     await synced();
+    const renders = Object.fromEntries(parts.map((name, i) => [name, (renderCounts.get(name) ?? 0) - before[i]!]));
+    // The field renders per key; the root follows the sync status (pending, syncing, idle); the rest of the form stays.
+    expect(renders).toEqual({ Root: 3, OrderForm: 0, PeriodField: 0, AddOnField: 0, CrmIdField: 'CRM-BATCH'.length, CommentField: 0, ProductLines: 0 });
     // Nine keystrokes without a pause: one request carrying one event with the whole value.
     expect(sent).toEqual([{ events: [{ type: 'crmId.change', value: 'CRM-BATCH' }], status: 200 }]);
     expect((await service.getWorkflow(app.handle.workflowId!)).context.draft?.crmId).toBe('CRM-BATCH');
