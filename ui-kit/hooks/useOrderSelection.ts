@@ -51,7 +51,6 @@ function useSearchField(
       mergeProps<ButtonProps, ButtonProps>(
         {
           type: 'button',
-          'aria-controls': ids.input,
           'aria-busy': busy ? 'true' : undefined,
           'aria-disabled': enabled ? undefined : 'true',
           'data-state': enabled ? 'enabled' : 'disabled',

@@ -72,7 +72,7 @@ export function useSerialSearch(options?: StepHookOptions): SerialSearch {
       ),
     getErrorProps: (userProps) => mergeProps<ElementProps, ElementProps>({ id: ids.error, 'data-state': 'invalid' }, userProps),
     getSearchButtonProps: (userProps) =>
-      eventButtonProps(store, { type: 'serial.search' }, canSearch, userProps, { 'aria-busy': searching ? 'true' : undefined, 'aria-controls': ids.input }),
+      eventButtonProps(store, { type: 'serial.search' }, canSearch, userProps, { 'aria-busy': searching ? 'true' : undefined }),
   };
 }
 
