@@ -15,6 +15,7 @@ export default defineConfig({
       'license-update-kit/machines': fileURLToPath(new URL('../machines/index.ts', import.meta.url)),
     },
   },
-  build: { outDir: fileURLToPath(new URL('./dist', import.meta.url)), emptyOutDir: true, sourcemap: true },
+  // zod, xstate, immer and React make one ~460 kB chunk (~135 kB gzipped): an operator tool, loaded once.
+  build: { outDir: fileURLToPath(new URL('./dist', import.meta.url)), emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 600 },
   logLevel: 'warn',
 });
