@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { licenseAndOrder } from '../testing/arbitraries.ts';
-import type { License, LicensingTerms, UpdateOrder } from './index.ts';
+import type { License, LicensingTerms, Removal, UpdateOrder } from './index.ts';
 import { mergeLicense } from './mergeLicense.ts';
 
 const perpetual: LicensingTerms = { model: 'perpetual' };
@@ -129,7 +129,7 @@ describe('mergeLicense properties', () => {
         const { license: after, removed } = mergeLicense(license, change);
         const afterProducts = new Set(after.lines.map((l) => l.productId));
         const afterEntries = entries(after);
-        const expected = license.lines.flatMap((l) =>
+        const expected = license.lines.flatMap((l): Removal[] =>
           afterProducts.has(l.productId)
             ? l.features.filter((f) => !afterEntries.has(`${l.productId}/${f.featureId}`)).map((f) => ({ productId: l.productId, featureId: f.featureId }))
             : [{ productId: l.productId, featureId: null }],
