@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { describe, expect, test, vi } from 'vitest';
-import { renderHook } from 'vitest-browser-react';
+import { page } from 'vitest/browser';
+import { render, renderHook } from 'vitest-browser-react';
 import { createInMemoryEffects, EffectError, InMemoryLicenseStore, type OperatorEvent } from '../../machines/index.ts';
 import {
   chainHandlers,
@@ -378,5 +379,49 @@ describe('ids, labels and ARIA', () => {
     release();
     await store.settled();
     await expect.poll(() => result.current.nav.isFinal).toBe(true);
+  });
+
+  test('the order search keeps its query in the hook until Enter; a host preventDefault on change keeps it unchanged', async () => {
+    const { result } = await hookIn('orderList', () => useOrderList());
+    (result.current.getSearchInputProps().onChange as (e: unknown) => void)(fakeEvent({ value: '1003' }));
+    await expect.poll(() => result.current.query).toBe('1003');
+    const blocked = result.current.getSearchInputProps({ onChange: (e: { preventDefault: () => void }) => e.preventDefault() });
+    (blocked.onChange as (e: unknown) => void)(fakeEvent({ value: 'ignored' }));
+    expect(result.current.query).toBe('1003');
+  });
+});
+
+describe('errors in the DOM', () => {
+  test('an invalid field is aria-invalid and described by its error message', async () => {
+    const store = await storeIn('form');
+    function Fields() {
+      const crm = useCrmIdField();
+      const period = useObtainingPeriod();
+      return (
+        <>
+          <label {...crm.getLabelProps()}>CRM ID</label>
+          <input {...crm.getInputProps({ 'aria-describedby': 'hint' })} />
+          <span id="hint">From the CRM record</span>
+          {crm.error && <p {...crm.getErrorProps()}>{crm.error}</p>}
+          <label {...period.getToLabelProps()}>To</label>
+          <input {...period.getToInputProps()} />
+          {period.toError && <p {...period.getToErrorProps()}>{period.toError}</p>}
+        </>
+      );
+    }
+    await render(
+      <LicenseUpdateOrderProvider value={store}>
+        <Fields />
+      </LicenseUpdateOrderProvider>,
+    );
+    const crm = page.getByRole('textbox', { name: 'CRM ID' });
+    await expect.element(crm).toHaveAccessibleDescription('From the CRM record');
+    await crm.fill('x'.repeat(65));
+    await expect.element(crm).toHaveAttribute('aria-invalid', 'true');
+    await expect.element(crm).toHaveAccessibleDescription('CRM ID is at most 64 characters From the CRM record');
+    store.send({ type: 'period.setUnlimited', unlimited: false });
+    await expect.element(page.getByLabelText('To')).toHaveAccessibleDescription('Enter a date or switch on Unlimited');
+    await page.getByLabelText('To').fill('2020-01-01');
+    await expect.element(page.getByLabelText('To')).toHaveAccessibleDescription('The period cannot end in the past');
   });
 });

@@ -42,9 +42,12 @@ export default async function setup(project: TestProject) {
   const port = reserveServicePort();
   const origin = `http://127.0.0.1:${port}`;
   let log = '';
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: 'memory', SEED: 'demo', LOG_LEVEL: 'warn' };
+  // Embedded PGlite in memory whatever the developer's shell points at.
+  delete env['DATABASE_URL'];
   const child = spawn(process.execPath, [fileURLToPath(new URL('../../node_modules/tsx/dist/cli.mjs', import.meta.url)), 'server/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: 'memory', SEED: 'demo', DATABASE_URL: '', LOG_LEVEL: 'warn' },
+    env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
