@@ -248,4 +248,31 @@ describe('remote mode against the service', () => {
     await item.getByRole('button').click();
     expect(onResume).toHaveBeenCalledWith(workflowId);
   });
+
+  test('useWorkflowList pages: loadMore appends the next page until there is none', async () => {
+    function Paged() {
+      const list = useWorkflowList({ baseUrl: '', apiKey: API_KEY, pageSize: 1 });
+      return (
+        <div>
+          <ul aria-label="Paged drafts">
+            {list.workflows.map((w) => (
+              <li key={w.id}>{w.id}</li>
+            ))}
+          </ul>
+          {list.hasMore && (
+            <button type="button" onClick={list.loadMore}>
+              More drafts
+            </button>
+          )}
+        </div>
+      );
+    }
+    await render(<Paged />);
+    const items = page.getByRole('list', { name: 'Paged drafts' }).getByRole('listitem');
+    await expect.poll(() => items.elements().length).toBe(1);
+    await button('More drafts').click();
+    await expect.poll(() => items.elements().length).toBe(2);
+    const ids = items.elements().map((li) => li.textContent);
+    expect(new Set(ids).size).toBe(2);
+  });
 });
