@@ -95,10 +95,14 @@ export const reasons = {
   canUpdateOrderSerial: (context, event) =>
     malformed(event) ?? activeSerialIn(context.order?.serials ?? [], serialIdOf(context, event)),
 
-  isListedOrder: (context, event) => {
-    const listed = [...context.orders, ...(context.card?.orders ?? [])];
-    return malformed(event) ?? (event.type === 'order.open' && listed.some((o) => o.id === event.orderId) ? null : 'This order is not in the list');
-  },
+  isListedOrder: (context, event) =>
+    malformed(event) ??
+    (event.type === 'order.open' && context.orders.some((o) => o.id === event.orderId) ? null : 'This order is not in the list'),
+
+  /** The customer card's orders tab lists that customer's orders only (not what the order way listed before). */
+  isCardOrder: (context, event) =>
+    malformed(event) ??
+    (event.type === 'order.open' && (context.card?.orders ?? []).some((o) => o.id === event.orderId) ? null : 'This order is not in the list'),
 
   isListedCustomer: (context, event) =>
     malformed(event) ??
@@ -179,8 +183,14 @@ export const parameterizedReasons = {
   isWay: (_context: Ctx, event: Ev, params: { way: Way }): Reason =>
     malformed(event) ?? (event.type === 'way.select' && event.way === params.way ? null : `Not the ${params.way} way`),
 
-  isTab: (_context: Ctx, event: Ev, params: { tab: 'serials' | 'orders' }): Reason =>
-    malformed(event) ?? (event.type === 'tab.select' && event.tab === params.tab ? null : `Not the ${params.tab} tab`),
+  // The tabs hold the card's busy states: leaving one mid-request would strand `pending` outside any busy state.
+  isTab: (context: Ctx, event: Ev, params: { tab: 'serials' | 'orders' }): Reason =>
+    malformed(event) ??
+    (event.type === 'tab.select' && event.tab === params.tab
+      ? context.pending === null
+        ? null
+        : 'Wait until the pending request is answered'
+      : `Not the ${params.tab} tab`),
 };
 
 export type GuardName = keyof typeof reasons | keyof typeof parameterizedReasons;

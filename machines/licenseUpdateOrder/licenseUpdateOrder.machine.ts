@@ -67,6 +67,7 @@ export const licenseUpdateOrderMachine = setup({
     canUpdateListedSerial: test(reasons.canUpdateListedSerial),
     canUpdateOrderSerial: test(reasons.canUpdateOrderSerial),
     isListedOrder: test(reasons.isListedOrder),
+    isCardOrder: test(reasons.isCardOrder),
     isListedCustomer: test(reasons.isListedCustomer),
     canUpdateFromOrder: test(reasons.canUpdateFromOrder),
     canUpdateFromOrderWithOneSerial: test(reasons.canUpdateFromOrderWithOneSerial),
@@ -294,7 +295,7 @@ export const licenseUpdateOrderMachine = setup({
               states: {
                 idle: {
                   on: {
-                    'order.open': { guard: 'isListedOrder', target: 'loadingOrder', actions: 'requestOrder' },
+                    'order.open': { guard: 'isCardOrder', target: 'loadingOrder', actions: 'requestOrder' },
                     'effect.retry': { guard: retry('loadOrder'), target: 'loadingOrder' },
                     'nav.back': { guard: 'isWellFormed', target: `${ROOT}.customerSelection.list` },
                   },
