@@ -2,6 +2,7 @@ import { memo } from 'react';
 import {
   useCustomerCard,
   useCustomerList,
+  useNavigation,
   useOrderList,
   useOrderPage,
   useSerialSearch,
@@ -142,6 +143,8 @@ const OrderPageView = memo(function OrderPageView() {
 });
 
 export function OrderScreens({ statePath, onUpdateLicense }: { statePath: string; onUpdateLicense: () => void }) {
+  // While the list loads the way cannot switch: say so, and clicks (Playwright's too) wait.
+  const { isBusy } = useNavigation();
   if (statePath === 'orderSelection.orderPage' || statePath === 'orderSelection.pickingSerial') {
     return (
       <>
@@ -158,7 +161,9 @@ export function OrderScreens({ statePath, onUpdateLicense }: { statePath: string
     <section className="card" aria-labelledby="orders-heading">
       <div className="row" style={{ justifyContent: 'space-between', alignItems: 'center' }}>
         <h3 id="orders-heading">Orders</h3>
-        <button className="primary" onClick={onUpdateLicense}>Update license</button>
+        <button className="primary" aria-disabled={isBusy ? 'true' : undefined} onClick={() => !isBusy && onUpdateLicense()}>
+          Update license
+        </button>
       </div>
       <OrderSearch />
       <OrderTable />
