@@ -3,6 +3,7 @@ import { EffectError } from '../runtime/index.ts';
 import { startWorkflow, type Workflow } from '../testing/workflow.ts';
 import { selectCanSubmit, selectEditingLine, selectPickableProducts, selectResultingLicense, selectStep } from './selectors.ts';
 import type { UpdateOrder } from '../domain/index.ts';
+import type { LicenseUpdateOrderEvent } from './types.ts';
 
 const TODAY = '2026-12-01';
 const NW1 = 'LvHdHH-Ux1VmY-pGKq1y-NEE4pp-8iAAgP';
@@ -237,7 +238,7 @@ describe('procedure 4: by customer, serials tab', () => {
 
     // A stale answer: the id of an earlier request. Nothing changes.
     const before = w.snapshot();
-    const stale = { type: 'serials.found', id: loadCustomerId, serials: [] } as const;
+    const stale: LicenseUpdateOrderEvent = { type: 'serials.found', id: loadCustomerId, serials: [] };
     expect(before.can(stale)).toBe(false);
     w.actor.send(stale);
     expect(w.snapshot().value).toEqual(before.value);

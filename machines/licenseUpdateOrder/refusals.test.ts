@@ -5,7 +5,7 @@ import { demoTenant } from '../runtime/index.ts';
 import { startWorkflow, type Workflow } from '../testing/workflow.ts';
 import { explainRefusal } from './explainRefusal.ts';
 import { licenseUpdateOrderMachine } from './licenseUpdateOrder.machine.ts';
-import { persistSnapshot } from './persistence.ts';
+import { migrateSnapshot, persistSnapshot } from './persistence.ts';
 import { selectCanReview, selectCanSubmit, selectPickableProducts } from './selectors.ts';
 import type { LicenseUpdateOrderEvent } from './types.ts';
 
@@ -219,9 +219,10 @@ describe('submit refusals', () => {
     await w.send({ type: 'order.review' });
     expect(selectCanSubmit(w.snapshot())).toBe(true);
 
-    const persisted = JSON.parse(JSON.stringify(persistSnapshot(w.snapshot())));
+    const persisted = JSON.parse(JSON.stringify(persistSnapshot(w.snapshot()))) as { machineVersion: string; snapshot: { context: { today: string } } };
     persisted.snapshot.context.today = '2026-12-11';
-    const restored = createActor(licenseUpdateOrderMachine, { snapshot: persisted.snapshot }).start();
+    // The input only counts for a fresh start; a restored actor takes its context from the snapshot.
+    const restored = createActor(licenseUpdateOrderMachine, { snapshot: migrateSnapshot(persisted), input: {} }).start();
     const before = restored.getSnapshot();
     expect(before.value).toBe('review');
     expect(before.can({ type: 'order.submit' })).toBe(false);
