@@ -240,6 +240,10 @@ export function createDemoEventCases(options: DemoEventCasesOptions = {}): Event
       current,
       { type: 'effect.failed', id: pending.id, code: 'unavailable', message: `The ${pending.kind} service did not answer (model)` },
       old,
+      // What the screen around a busy state offers must wait for the answer (only the card's tabs surround one).
+      { type: 'tab.select', tab: 'serials' },
+      { type: 'tab.select', tab: 'orders' },
+      back,
       cancel,
     ];
   };

@@ -20,7 +20,7 @@ export {
   type EventCases,
 } from './eventCases.ts';
 export { diffObservations, isLeaving, observe, serializeState, type Observation } from './observe.ts';
-export { Stepper, describeEvent, describePath, replay, type ModelPath, type ModelStep, type Replayer } from './paths.ts';
+export { InvariantError, Stepper, brokenInvariants, describeEvent, describePath, replay, type ModelPath, type ModelStep, type Replayer } from './paths.ts';
 export { CoverageTracker, formatReport, type CoverageReport, type PathFailure } from './coverage.ts';
 export {
   createLicenseUpdateTestModel,

@@ -78,7 +78,7 @@ function answerGist(event: Ev): string {
 function describeState(snapshot: LicenseUpdateOrderSnapshot): string {
   const c = snapshot.context;
   const notes: string[] = [];
-  if (c.pending) notes.push(`busy: ${c.pending.kind}`);
+  if (c.pending) notes.push(`${snapshot.hasTag('busy') ? 'busy' : 'pending'}: ${c.pending.kind}`);
   if (c.failure) notes.push(`failed: ${c.failure.kind} ${c.failure.code}`);
   const errors = Object.keys(c.errors);
   if (errors.length > 0) notes.push(`errors: ${errors.join(', ')}`);
@@ -100,7 +100,29 @@ export interface Replayer {
   input: LicenseUpdateOrderInput;
 }
 
-/** Walks the real machine (pure transitions, no actor) one event at a time, recording each step. */
+/**
+ * What holds in every snapshot of the chart, whatever the path: a request is pending exactly in the busy states,
+ * never together with a failure, and never once the workflow has finished. Returns the broken ones.
+ */
+export function brokenInvariants(snapshot: LicenseUpdateOrderSnapshot): string[] {
+  const c = snapshot.context;
+  const broken: string[] = [];
+  if (snapshot.status !== 'active') {
+    if (c.pending !== null) broken.push(`a finished workflow still has ${c.pending.kind} pending`);
+    return broken;
+  }
+  const busy = snapshot.hasTag('busy');
+  if (busy && c.pending === null) broken.push(`${selectStatePath(snapshot)} is busy but nothing is pending`);
+  if (!busy && c.pending !== null) broken.push(`${selectStatePath(snapshot)} is not busy but ${c.pending.kind} is pending`);
+  if (c.pending !== null && c.failure !== null) broken.push(`${c.pending.kind} is pending while the ${c.failure.kind} failure is still shown`);
+  return broken;
+}
+
+export class InvariantError extends Error {
+  override name = 'InvariantError';
+}
+
+/** Walks the real machine (pure transitions, no actor) one event at a time, recording each step and checking the invariants. */
 export class Stepper {
   readonly initial: LicenseUpdateOrderSnapshot;
   state: LicenseUpdateOrderSnapshot;
@@ -133,6 +155,11 @@ export class Stepper {
       edges,
     };
     this.steps.push(step);
+    const broken = brokenInvariants(this.state);
+    if (broken.length > 0) {
+      const path = this.toPath({ id: 'invariant', generator: 'replay' });
+      throw new InvariantError(`after step ${step.index}: ${broken.join('; ')}\n${path.description}`);
+    }
     return step;
   }
 
