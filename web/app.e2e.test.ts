@@ -1,5 +1,6 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { build } from 'vite';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { spawnService, type SpawnedService } from '../scripts/spawnService.ts';
 
@@ -10,8 +11,12 @@ let service: SpawnedService;
 let browser: Browser;
 
 beforeAll(async () => {
-  // The app the service serves is the one built from these sources now.
-  await build({ configFile: new URL('./vite.config.ts', import.meta.url).pathname, logLevel: 'warn' });
+  // The app the service serves is built from these sources now, as `npm start` builds it (production, not Vitest's NODE_ENV=test).
+  const vite = fileURLToPath(new URL('../node_modules/vite/bin/vite.js', import.meta.url));
+  execFileSync(process.execPath, [vite, 'build', '--config', fileURLToPath(new URL('./vite.config.ts', import.meta.url))], {
+    env: { ...process.env, NODE_ENV: 'production' },
+    stdio: 'pipe',
+  });
   service = await spawnService();
   browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
 }, 120_000);

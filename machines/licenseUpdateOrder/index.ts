@@ -4,3 +4,4 @@ export * from './selectors.ts';
 export * from './persistence.ts';
 export * from './explainRefusal.ts';
 export { reasons, parameterizedReasons, type Reason } from './guards.ts';
+export * from './actor.ts';

@@ -1,4 +1,4 @@
-import type { StateValue } from 'xstate';
+import type { StateValue } from '../../machines/index.ts';
 import type { LicenseUpdateOrderContext, OperatorEvent, PendingEffect } from '../../machines/index.ts';
 
 /** Where a workflow stands: still being filled in, turned into an order, or abandoned. */

@@ -1,12 +1,15 @@
-import { createActor, transition, type Actor, type InspectionEvent, type Observer, type Subscription } from 'xstate';
 import {
+  createLicenseUpdateOrderActor,
   explainRefusal,
-  licenseUpdateOrderMachine,
+  nextSnapshot,
   runEffects,
+  snapshotFromView,
   type EffectImplementations,
   type EffectRunner,
-  type LicenseUpdateOrderMachine,
+  type InspectionEvent,
+  type LicenseUpdateOrderActor,
   type LicenseUpdateOrderSnapshot,
+  type Observer,
   type OperatorEvent,
   type Refusal,
 } from '../../machines/index.ts';
@@ -131,7 +134,8 @@ export interface LicenseUpdateOrderStore {
 }
 
 type Listener = (state: LicenseUpdateOrderState) => void;
-type MachineActor = Actor<LicenseUpdateOrderMachine>;
+type MachineActor = LicenseUpdateOrderActor;
+type Subscription = { unsubscribe(): void };
 
 
 /** Builds the store for either mode; `useLicenseUpdateOrder` does this for React hosts. */
@@ -177,7 +181,7 @@ function createStateCell(mode: 'local' | 'remote', inspect: CommonOptions['inspe
     replaceActor(snapshot: LicenseUpdateOrderSnapshot) {
       actorSubscription.unsubscribe();
       actor.stop();
-      actor = createActor(licenseUpdateOrderMachine, { snapshot, inspect, input: undefined });
+      actor = createLicenseUpdateOrderActor({ snapshot, inspect });
       actorSubscription = actor.subscribe((next) => publish({ snapshot: next }));
       actor.start();
       publish({ snapshot: actor.getSnapshot() });
@@ -201,7 +205,7 @@ function refusalOf(snapshot: LicenseUpdateOrderSnapshot, event: OperatorEvent): 
 
 function createLocalStore(options: LocalModeOptions): LicenseUpdateOrderStore {
   const input = { ...(options.workflowId ? { workflowId: options.workflowId } : {}), ...(options.today ? { today: options.today } : {}) };
-  const actor = createActor(licenseUpdateOrderMachine, { input, inspect: options.inspect });
+  const actor = createLicenseUpdateOrderActor({ input, inspect: options.inspect });
   const cell = createStateCell('local', options.inspect, actor, options.workflowId ?? null);
   let runner: EffectRunner | null = null;
   let reported = false;
@@ -258,7 +262,7 @@ function createRemoteStore(options: RemoteModeOptions): LicenseUpdateOrderStore 
   const retryDelayMs = options.retryDelayMs ?? 500;
   const maxRetryDelayMs = options.maxRetryDelayMs ?? 30_000;
   // A placeholder until the service's view arrives; edits made meanwhile are replayed on it.
-  const placeholder = createActor(licenseUpdateOrderMachine, { input: options.workflowId ? { workflowId: options.workflowId } : undefined, inspect: options.inspect });
+  const placeholder = createLicenseUpdateOrderActor({ ...(options.workflowId ? { input: { workflowId: options.workflowId } } : {}), inspect: options.inspect });
   const cell = createStateCell('remote', options.inspect, placeholder, options.workflowId ?? null);
 
   let workflowId: string | null = options.workflowId ?? null;
@@ -330,7 +334,7 @@ function createRemoteStore(options: RemoteModeOptions): LicenseUpdateOrderStore 
   const adoptView = (view: WorkflowView, unacknowledged: OperatorEvent[]): OperatorEvent[] => {
     version = view.version;
     workflowId = view.id;
-    let snapshot = licenseUpdateOrderMachine.resolveState({ value: view.state, context: view.context }) as LicenseUpdateOrderSnapshot;
+    let snapshot = snapshotFromView(view);
     const kept: OperatorEvent[] = [];
     let refusal: LastRefusal | null = null;
     for (const event of unacknowledged) {
@@ -339,7 +343,7 @@ function createRemoteStore(options: RemoteModeOptions): LicenseUpdateOrderStore 
         refusal = { ...why, event, source: 'service' };
         continue;
       }
-      [snapshot] = transition(licenseUpdateOrderMachine, snapshot, event);
+      snapshot = nextSnapshot(snapshot, event);
       kept.push(event);
     }
     // Keep every unchanged object of the current snapshot, so only the selectors of what changed fire.
@@ -347,7 +351,7 @@ function createRemoteStore(options: RemoteModeOptions): LicenseUpdateOrderStore 
     const context = replaceEqualDeep(current.context, snapshot.context);
     const value = replaceEqualDeep(current.value, snapshot.value);
     if (context !== current.context || value !== current.value || snapshot.status !== current.status) {
-      cell.replaceActor(licenseUpdateOrderMachine.resolveState({ value, context }) as LicenseUpdateOrderSnapshot);
+      cell.replaceActor(snapshotFromView({ state: value, context }));
     }
     if (refusal) cell.publish({ lastRefusal: refusal });
     return kept;
