@@ -14,6 +14,8 @@ export interface DatabaseOptions {
   dataDir?: string | undefined;
   /** PostgreSQL pool size. */
   poolSize?: number | undefined;
+  /** PGlite only: start from a dumped data folder (`dumpDataDir()`) instead of running initdb (tests start in a fraction of the time). */
+  template?: Blob | undefined;
 }
 
 export interface AppDatabase {
@@ -30,7 +32,7 @@ export const MEMORY = 'memory';
 /** Opens the database the configuration names. Nothing is created or migrated here. */
 export function createDatabase(options: DatabaseOptions = {}): AppDatabase {
   if (options.url) return createPostgres(options.url, options.poolSize ?? 10);
-  return createPglite(options.dataDir ?? MEMORY);
+  return createPglite(options.dataDir ?? MEMORY, options.template);
 }
 
 function createPostgres(url: string, poolSize: number): AppDatabase {
@@ -41,11 +43,11 @@ function createPostgres(url: string, poolSize: number): AppDatabase {
   return { db, kind: 'postgres', location: redactUrl(url), close: () => db.destroy() };
 }
 
-function createPglite(dataDir: string): AppDatabase {
+function createPglite(dataDir: string, template: Blob | undefined): AppDatabase {
   const inMemory = dataDir === MEMORY;
   const path = inMemory ? undefined : resolve(dataDir);
   if (path) mkdirSync(path, { recursive: true });
-  const pglite = path ? new PGlite(path) : new PGlite();
+  const pglite = new PGlite(path, template ? { loadDataDir: template } : {});
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
   return {
     db,
