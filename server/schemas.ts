@@ -84,7 +84,7 @@ export const WorkflowLogEntry = z.object({
 
 export const StartWorkflowBody = z
   .strictObject({ events: z.array(OperatorEvent).max(100).optional() })
-  .optional()
+  .nullish()
   .describe('Optional first events, e.g. [{"type":"way.select","way":"serial"}]');
 
 export const SendEventsBody = z.strictObject({
