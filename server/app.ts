@@ -49,7 +49,8 @@ export async function buildApp({ db, kind = 'pglite', webRoot, clock, logger = f
 
   // A body-less POST that still says application/json is a request with no body, not a 400.
   const parseJson = app.getDefaultJsonParser('error', 'error');
-  app.removeContentTypeParser('application/json');
+  // JSON only: any other body type is a 415.
+  app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: BODY_LIMIT }, (request, body, done) => {
     // parseAs: 'string' hands a string.
     const text = body as string;
