@@ -43,14 +43,18 @@ async function main(): Promise<void> {
 
   const address = await app.listen({ port: config.port, host: config.host });
   const url = address.replace('://[::1]', '://localhost');
-  log(`License Update Kit service listening on ${url}`);
-  log(`  database: ${database.kind} (${database.location})${migrations.executed.length > 0 ? `, migrated: ${migrations.executed.join(', ')}` : ''}`);
-  log(`  API docs: ${url}/docs   OpenAPI: ${url}/docs/json   health: ${url}/health`);
+  // One write, so whoever waits for the first line gets the keys with it.
+  const banner = [
+    `License Update Kit service listening on ${url} (pid ${process.pid})`,
+    `  database: ${database.kind} (${database.location})${migrations.executed.length > 0 ? `, migrated: ${migrations.executed.join(', ')}` : ''}`,
+    `  API docs: ${url}/docs   OpenAPI: ${url}/docs/json   health: ${url}/health`,
+  ];
   if (seed) {
-    log(`  demo data ${seed.seeded.length > 0 ? 'loaded' : 'already present'}; API keys (Authorization: Bearer <key>):`);
-    for (const key of seed.keys) log(`    ${key.key.padEnd(16)} ${key.role.padEnd(9)} ${key.tenant}`);
+    banner.push(`  demo data ${seed.seeded.length > 0 ? 'loaded' : 'already present'}; API keys (Authorization: Bearer <key>):`);
+    for (const key of seed.keys) banner.push(`    ${key.key.padEnd(16)} ${key.role.padEnd(9)} ${key.tenant}`);
   }
-  if (database.kind === 'pglite') log('  note: embedded PGlite survives a killed process, not a power loss; use DATABASE_URL=postgres://… in production');
+  if (database.kind === 'pglite') banner.push('  note: embedded PGlite survives a killed process, not a power loss; use DATABASE_URL=postgres://… in production');
+  log(banner.join('\n'));
 }
 
 main().catch((error: unknown) => {
