@@ -33,7 +33,7 @@ function freePort(): Promise<number> {
 /** `npx tsx server/main.ts` in its own process group (so a kill reaches tsx's node child too), resolved once it listens. */
 async function startService(dataDir: string): Promise<Service> {
   const port = await freePort();
-  const env = { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
   delete env.DATABASE_URL;
   delete env.SEED;
   const child = spawn('npx', ['tsx', 'server/main.ts'], { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });

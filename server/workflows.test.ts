@@ -137,7 +137,7 @@ describeEachDatabase('workflow requests', (suite) => {
     try {
       const view = await wf.send({ type: 'order.submit' });
       expect(view.state).toBe('review');
-      expect(view.context.failure.errors).toEqual({ 'lines.1.productId': MESSAGES.productNotOnSale });
+      expect(wf.context.failure.errors).toEqual({ 'lines.1.productId': MESSAGES.productNotOnSale });
     } finally {
       await suite().db.updateTable('products').set({ status: 'onSale' }).where('id', '=', 'prd-analytics').execute();
     }

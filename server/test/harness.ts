@@ -18,7 +18,7 @@ export const KEYS = { operator: 'demo-operator', viewer: 'demo-viewer', rival: '
 export interface Reply<T = any> {
   status: number;
   body: T;
-  headers: Record<string, string | string[] | undefined>;
+  headers: Record<string, string | string[] | number | undefined>;
   contentType: string;
 }
 
