@@ -1,6 +1,8 @@
 import { createTestModel, type TestModel, type TestPath } from 'xstate/graph';
 import {
   licenseUpdateOrderMachine,
+  selectNextEvents,
+  selectStatePath,
   type LicenseUpdateOrderEvent,
   type LicenseUpdateOrderInput,
   type LicenseUpdateOrderMachine,
@@ -69,6 +71,12 @@ export interface LicenseUpdateTestModel {
   shortestPaths(): ModelPath[];
   /** Like `shortestPaths`, plus one path for every chart edge the shortest paths miss and the cases can take. */
   edgeCoveringPaths(): ModelPath[];
+  /**
+   * Negative checks: for each atomic state and each kind of event the cases offer there and the machine refuses,
+   * the shortest path to that state plus the refused event (nothing may change). Shortest and edge-covering paths
+   * never contain a refusal, since a refusal leads nowhere new.
+   */
+  refusalPaths(): ModelPath[];
   /** Every path that visits no state twice, within the given bounds (xstate/graph `getSimplePaths`). */
   simplePaths(options: SimplePathOptions): ModelPath[];
   /** GraphWalker's `random(edge_coverage(n))`: picks accepted events at random, seeded; restarts at a final state. */
@@ -154,6 +162,25 @@ export function createLicenseUpdateTestModel(options: LicenseUpdateTestModelOpti
     return null;
   };
 
+  const refusalPaths = () => {
+    const probed = new Set<string>();
+    const paths: ModelPath[] = [];
+    for (const testPath of pathsToEveryState()) {
+      const end = testPath.state;
+      if (end.status !== 'active') continue;
+      const own = new Set(selectNextEvents(end));
+      for (const event of cases.events(end)) {
+        if (!own.has(event.type) || chart.edgesTaken(end, event).length > 0) continue;
+        const probe = `${selectStatePath(end)} ${event.type} ${mark(event) ?? ''}`;
+        if (probed.has(probe)) continue;
+        probed.add(probe);
+        const events = [...testPath.steps.slice(1).map((step) => ({ event: step.event, answer: mark(step.event) })), { event, answer: mark(event) }];
+        paths.push(replay(replayer, events, { id: `refusal-${paths.length + 1}`, generator: 'refusals' }));
+      }
+    }
+    return paths;
+  };
+
   const simplePaths = (bounds: SimplePathOptions) =>
     testModel
       .getSimplePaths({
@@ -205,7 +232,7 @@ export function createLicenseUpdateTestModel(options: LicenseUpdateTestModelOpti
 
   const coverage = (paths: readonly ModelPath[], generator: string) => new CoverageTracker(chart).visitAll(paths).report({ generator });
 
-  return { machine, testModel, chart, cases, input, shortestPaths, edgeCoveringPaths, simplePaths, randomWalk, pathFromEvents, coverage };
+  return { machine, testModel, chart, cases, input, shortestPaths, edgeCoveringPaths, refusalPaths, simplePaths, randomWalk, pathFromEvents, coverage };
 }
 
 /** How often the random walk picks an event, relative to 1: the events that end the walk or undo progress less. */
