@@ -10,6 +10,7 @@ const CONCURRENCY = 16;
 const SECONDS = Number(process.argv[2] ?? 4);
 const AUTH = { authorization: 'Bearer demo-operator', 'content-type': 'application/json' };
 
+// Replies are JSON the loop reads two fields of.
 type Send = (method: 'POST', url: string, body: unknown) => Promise<{ status: number; body: any }>;
 
 async function workflowOnForm(send: Send): Promise<{ id: string; version: number }> {

@@ -52,6 +52,7 @@ async function send(suite: Suite, method: 'POST' | 'DELETE', url: string, payloa
 }
 
 /** Runs a property and checks that the database did not change over all its runs. */
+// The properties differ in their generated values; this helper only runs them.
 async function leavesDatabaseUnchanged(suite: Suite, property: fc.IAsyncProperty<any>) {
   const before = await digestTables(suite.db);
   await fc.assert(property, { numRuns: RUNS });

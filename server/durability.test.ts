@@ -58,6 +58,7 @@ const signalGroup = (service: Service, signal: NodeJS.Signals) => process.kill(-
 
 async function call(service: Service, method: string, path: string, body?: unknown) {
   const response = await fetch(`${service.url}${path}`, { method, headers: KEY, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+  // Replies are parsed JSON that assertions narrow.
   return { status: response.status, body: (await response.json()) as any };
 }
 

@@ -18,6 +18,7 @@ export class MigrationFailedError extends Error {
 }
 
 /** Runs every pending migration (PostgreSQL: in one transaction, under Kysely's migration lock). */
+// Kysely<any>: migrations are frozen in time and know no table types.
 export async function migrateToLatest(db: Kysely<any>): Promise<MigrationReport> {
   const migrator = new Migrator({ db, provider: migrationProvider });
   const { error, results = [] } = await migrator.migrateToLatest();
@@ -29,6 +30,7 @@ export async function migrateToLatest(db: Kysely<any>): Promise<MigrationReport>
 }
 
 /** Whether the database has every migration this build knows: /ready answers from it. */
+// Kysely<any>: it reads Kysely's own bookkeeping table, not ours.
 export async function isMigrated(db: Kysely<any>): Promise<boolean> {
   const table = await sql<{ exists: boolean }>`SELECT to_regclass('kysely_migration') IS NOT NULL AS exists`.execute(db);
   if (!table.rows[0]?.exists) return false;

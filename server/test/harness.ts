@@ -113,6 +113,7 @@ export class WorkflowClient {
     return reply;
   }
 
+  // The context as JSON: assertions narrow what they read.
   get context(): any {
     return this.view.context;
   }

@@ -77,7 +77,7 @@ export function statusOf(snapshot: LicenseUpdateOrderSnapshot): WorkflowStatus {
 }
 
 /** Restores the actor from a row: migrateSnapshot to this build's machine version, then createActor with the snapshot. */
-export function restoreActor(row: Pick<WorkflowRow, 'id' | 'machine_version' | 'snapshot' | 'created_at'>): WorkflowActor {
+export function restoreActor(row: Pick<WorkflowRow, 'id' | 'machine_version' | 'snapshot'>, now: Date = new Date()): WorkflowActor {
   let snapshot;
   try {
     snapshot = migrateSnapshot({ machineVersion: row.machine_version, snapshot: row.snapshot });
@@ -89,7 +89,7 @@ export function restoreActor(row: Pick<WorkflowRow, 'id' | 'machine_version' | '
   }
   return createActor(licenseUpdateOrderMachine, {
     snapshot: snapshot as LicenseUpdateOrderSnapshot,
-    input: { workflowId: row.id, today: toIsoDate(row.created_at) },
+    input: { workflowId: row.id, today: toIsoDate(now) },
   });
 }
 
@@ -227,7 +227,7 @@ export function createWorkflowRuntime(db: Kysely<Database>, clock: () => Date = 
       if (!row) throw notFound('The workflow');
       const expected = expectedVersion ?? row.version;
       if (row.version !== expected) throw new VersionConflict();
-      const actor = restoreActor(row);
+      const actor = restoreActor(row, now);
       // Writers lock the row at the expected version first: a concurrent writer waits, then finds it moved on.
       const uow = new UnitOfWork(db, async (trx) => {
         if (!(await workflows.lockWorkflowAtVersion(trx, caller.tenantId, workflowId, expected))) throw new VersionConflict();
