@@ -43,6 +43,7 @@ export interface MachineAdapter extends TestAdapter {
   readonly store: InMemoryLicenseStore;
   /** How many times each effect implementation ran in the current path. */
   readonly calls: Record<EffectKind, number>;
+  dispose(): void;
 }
 
 /**
