@@ -92,6 +92,15 @@ export const SendEventsBody = z.strictObject({
   events: z.array(OperatorEvent).min(1).max(100),
 });
 
+/** Write routes accept an Idempotency-Key: a repeat with the same key gets the first reply. */
+export const IdempotencyHeaders = z.object({
+  'idempotency-key': z
+    .string()
+    .regex(/^[\x21-\x7e]{1,255}$/, 'Idempotency-Key is 1–255 visible ASCII characters')
+    .optional()
+    .describe('A repeated request with the same key returns the first reply and applies nothing twice'),
+});
+
 /** Routes that take no body accept none, or an empty object. */
 export const NoBody = z.strictObject({}).nullish();
 
@@ -138,10 +147,19 @@ export const WorkflowLogPage = pageOf(WorkflowLogEntry);
 
 export { CustomerCard, Order };
 
+/** A reply documented as application/problem+json. */
+export const problemReply = <S extends z.ZodType>(description: string, schema: S) => ({ description, content: { 'application/problem+json': { schema } } });
+
 /** The problem replies every /api route may give, for the OpenAPI document. */
 export const apiProblems = {
-  400: Problem.describe('Malformed request'),
-  401: Problem.describe('Missing or unknown API key'),
-  404: Problem.describe('Not found (or another tenant\'s)'),
+  400: problemReply('Malformed request (errors name each field)', Problem),
+  401: problemReply('Missing or unknown API key', Problem),
+  404: problemReply("Not found (or another tenant's)", Problem),
 } as const;
-export const writeProblems = { ...apiProblems, 403: Problem.describe('A viewer key cannot write'), 409: Problem.describe('Conflict'), 413: Problem.describe('Body over 1 MiB') } as const;
+export const writeProblems = {
+  ...apiProblems,
+  403: problemReply('A viewer key cannot write', Problem),
+  409: problemReply('Conflict with the current state', Problem),
+  413: problemReply('Body over 1 MiB', Problem),
+  415: problemReply('The body is not application/json', Problem),
+} as const;

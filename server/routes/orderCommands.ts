@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { cancelOrder, obtainSerialUpdates } from '../commands.ts';
 import { idempotent } from '../plugins/app/idempotency.ts';
-import { IdParams, NoBody, ObtainResult, Order, writeProblems } from '../schemas.ts';
+import { IdParams, IdempotencyHeaders, NoBody, ObtainResult, Order, writeProblems } from '../schemas.ts';
 
 const tags = ['orders'];
 
@@ -16,6 +16,7 @@ export default async function orderCommandRoutes(app: FastifyInstance, options: 
       summary: 'Cancel an order',
       description: '`draft` or `done` → `cancelled`; a cancelled update order can no longer be obtained. 409 for an order already cancelled.',
       params: IdParams('orderId'),
+      headers: IdempotencyHeaders,
       body: NoBody,
       response: { 200: Order, ...writeProblems },
     },
@@ -34,6 +35,7 @@ export default async function orderCommandRoutes(app: FastifyInstance, options: 
         'Applies every done, not yet applied, in-period update order of this serial to its license (merge or replace), oldest first, each exactly once. ' +
         'Returns the new license and what was applied. 409 for a blocked serial.',
       params: IdParams('serialId'),
+      headers: IdempotencyHeaders,
       body: NoBody,
       response: { 200: ObtainResult, ...writeProblems },
     },

@@ -4,7 +4,7 @@ import { hashApiKey } from '../apiKeys.ts';
 import { pingDatabase } from '../db/database.ts';
 import { isMigrated } from '../db/migrate.ts';
 import { HttpProblem, PROBLEM_TYPES } from '../problem.ts';
-import { DemoConfig, Health, Problem, Ready } from '../schemas.ts';
+import { DemoConfig, Health, Problem, Ready, problemReply } from '../schemas.ts';
 
 const tags = ['service'];
 /** The key the reference web app uses when the demo is loaded (API.md: usable without typing a key). */
@@ -24,7 +24,7 @@ export default async function serviceRoutes(app: FastifyInstance) {
   });
 
   r.get('/ready', {
-    schema: { tags, summary: 'Readiness: 503 until the migrations ran', security: [], response: { 200: Ready, 503: Problem } },
+    schema: { tags, summary: 'Readiness: 503 until the migrations ran', security: [], response: { 200: Ready, 503: problemReply('Not migrated yet', Problem) } },
     handler: async () => {
       migrated ||= await isMigrated(app.db).catch(() => false);
       if (!migrated) throw new HttpProblem(503, 'Service Unavailable', 'The database is not migrated yet', { type: PROBLEM_TYPES.notReady });

@@ -7,6 +7,7 @@ import { HttpProblem, PROBLEM_TYPES, notFound } from '../problem.ts';
 import {
   CancelQuery,
   IdParams,
+  IdempotencyHeaders,
   ListWorkflowsQuery,
   NoBody,
   ProblemWithView,
@@ -16,12 +17,15 @@ import {
   WorkflowPage,
   WorkflowView,
   apiProblems,
+  problemReply,
   writeProblems,
 } from '../schemas.ts';
 import { iso } from '../repositories/rows.ts';
 import { VersionConflict, replyBody, restoreActor, type Caller, type IdempotencyClaim, type Outcome } from '../workflow/runtime.ts';
 
 const WorkflowParams = IdParams('id');
+const REFUSED = problemReply('An event was refused: eventIndex names it, the events before it were applied', ProblemWithView);
+const STALE = problemReply('expectedVersion is not the current version: nothing applied; view is the current one', ProblemWithView);
 const tags = ['update-orders'];
 
 const callerOf = (request: FastifyRequest): Caller => ({ tenantId: request.apiKey.tenantId, apiKeyId: request.apiKey.id, label: request.apiKey.label });
@@ -76,8 +80,9 @@ export default async function updateOrderRoutes(app: FastifyInstance) {
       tags,
       summary: 'Start a workflow',
       description: 'Starts one run of the licenseUpdateOrder machine, optionally with first events. 422 when one is refused (the workflow is created with the events before it).',
+      headers: IdempotencyHeaders,
       body: StartWorkflowBody,
-      response: { 201: WorkflowView, 422: ProblemWithView, ...writeProblems },
+      response: { 201: WorkflowView, 422: REFUSED, ...writeProblems },
     },
     handler: (request, reply) =>
       idempotent(request, reply, async (claim) => {
@@ -109,8 +114,9 @@ export default async function updateOrderRoutes(app: FastifyInstance) {
         'expectedVersion ≠ current → 409 with the current view, nothing applied; a refused event → 422 naming its index (the events before it are kept); ' +
         'a malformed event → 400, nothing applied. Idempotency-Key: a repeat returns the first reply.',
       params: WorkflowParams,
+      headers: IdempotencyHeaders,
       body: SendEventsBody,
-      response: { 200: WorkflowView, 422: ProblemWithView, ...writeProblems, 409: ProblemWithView },
+      response: { 200: WorkflowView, 422: REFUSED, ...writeProblems, 409: STALE },
     },
     handler: (request, reply) =>
       idempotent(request, reply, async (claim) => {
@@ -143,8 +149,9 @@ export default async function updateOrderRoutes(app: FastifyInstance) {
       description: 'Sends wizard.cancel. Cancelling a cancelled workflow changes nothing; a submitted one cannot be cancelled (422).',
       params: WorkflowParams,
       querystring: CancelQuery,
+      headers: IdempotencyHeaders,
       body: NoBody,
-      response: { 200: WorkflowView, 422: ProblemWithView, ...writeProblems, 409: ProblemWithView },
+      response: { 200: WorkflowView, 422: REFUSED, ...writeProblems, 409: STALE },
     },
     handler: (request, reply) =>
       idempotent(request, reply, async (claim) => {
