@@ -89,3 +89,15 @@ describe('canChangeOrderStatus', () => {
     expect(allowed).toEqual(['draft→done', 'draft→cancelled', 'done→cancelled']);
   });
 });
+
+describe('obtainUpdates ordering', () => {
+  it('orders updates by the instant they were submitted, whatever offset the timestamps carry', () => {
+    const license: License = { lines: [{ productId: 'cad', features: [{ featureId: 'render', terms: { model: 'subscription', days: 365 } }] }] };
+    // 10:00 at +02:00 is 08:00 UTC: submitted before 09:00 UTC, so it is applied first and the later one wins.
+    const earlier = update({ id: 'earlier', number: 7, submittedAt: '2026-12-01T10:00:00+02:00', lines: [line('render', { model: 'subscription', days: 100 })] });
+    const later = update({ id: 'later', number: 6, submittedAt: '2026-12-01T09:00:00.000Z', lines: [line('render', { model: 'subscription', days: 200 })] });
+    const result = obtainUpdates(license, [later, earlier], at('2026-12-03'));
+    expect(result.applied).toEqual(['earlier', 'later']);
+    expect(result.license.lines[0]!.features[0]!.terms).toEqual({ model: 'subscription', days: 200 });
+  });
+});

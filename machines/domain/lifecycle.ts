@@ -24,9 +24,11 @@ export interface ObtainResult {
 
 /** The customer obtains: every done, unapplied, in-period update of the serial, oldest first, each merged or replacing. */
 export function obtainUpdates(current: License, orders: readonly ObtainableOrder[], now: Date): ObtainResult {
+  // Instants, not strings: an ISO timestamp may carry any offset, so text order is not time order.
+  const submitted = (order: ObtainableOrder) => (order.submittedAt === null ? 0 : Date.parse(order.submittedAt));
   const due = orders
     .filter((order) => obtainRefusal(order, now) === null)
-    .sort((a, b) => (a.submittedAt ?? '').localeCompare(b.submittedAt ?? '') || a.number - b.number);
+    .sort((a, b) => submitted(a) - submitted(b) || a.number - b.number);
   let license = current;
   for (const order of due) {
     license = mergeLicense(license, { addOnMode: order.addOnMode ?? true, lines: order.lines }).license;
