@@ -2,11 +2,12 @@
 // 16 workers, each driving its own workflow on the order form (so no request loses a version race),
 // through app.inject and through real HTTP (fetch), on embedded PGlite and on PostgreSQL
 // (TEST_DATABASE_URL or DATABASE_URL; a scratch database is created and dropped).
+// BENCH_CONCURRENCY=n changes the number of workers; BENCH_SKIP_PGLITE=1 runs PostgreSQL only.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { buildApp, createDatabase, migrateToLatest, seedDemo, type AppDatabase } from '../server/index.ts';
 
-const CONCURRENCY = 16;
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const SECONDS = Number(process.argv[2] ?? 4);
 const AUTH = { authorization: 'Bearer demo-operator', 'content-type': 'application/json' };
 
@@ -80,7 +81,7 @@ async function admin(url: string, statement: string) {
   }
 }
 
-if (!process.env.BENCH_SKIP_PGLITE) await benchDatabase("PGlite (memory)", createDatabase({ dataDir: "memory" }));
+if (!process.env.BENCH_SKIP_PGLITE) await benchDatabase('PGlite (memory)', createDatabase({ dataDir: 'memory' }));
 
 const url = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
 if (!url) {

@@ -78,7 +78,7 @@ async function openPostgres(migrated: boolean): Promise<TestDatabase> {
   await admin(url, `CREATE DATABASE ${name}`);
   const suiteUrl = new URL(url);
   suiteUrl.pathname = `/${name}`;
-  const database = createDatabase({ url: suiteUrl.toString(), poolSize: 24 });
+  const database = createDatabase({ url: suiteUrl.toString(), poolSize: 12 });
   try {
     if (migrated) await migrateToLatest(database.db);
   } catch (error) {
