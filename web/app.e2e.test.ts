@@ -50,7 +50,7 @@ describe('the reference web app, served by the service', () => {
     await row.click();
     await row.getByRole('button', { name: 'Update' }).click();
 
-    await expect.poll(() => page.getByRole('heading', { name: 'License Update' }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('heading', { name: 'License Update', exact: true }).isVisible()).toBe(true);
     await page.getByRole('switch', { name: 'Unlimited' }).click();
     await page.getByLabel('From').fill('2026-12-01');
     await page.getByLabel('To').fill('2099-12-31');

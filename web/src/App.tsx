@@ -76,7 +76,7 @@ function Shell({ apiKey }: { apiKey: string }) {
   return (
     <div className="app">
       <aside className="sidebar">
-        <h1>License update</h1>
+        <h1>Vendor portal</h1>
         <nav aria-label="Main">
           <ul>
             <li>
