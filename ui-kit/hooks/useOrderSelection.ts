@@ -209,6 +209,8 @@ export function useCustomerCard(options?: StepHookOptions): CustomerCardState {
   const selectedTab = useSnapshotSelector(store, (s): CustomerTab | null =>
     isIn(s, 'customerSelection.card.serialsTab') ? 'serials' : isIn(s, 'customerSelection.card.ordersTab') ? 'orders' : null,
   );
+  // The machine refuses a tab switch while a request runs: say so before the click.
+  const isBusy = useSnapshotSelector(store, (s) => s.hasTag('busy'));
   const tabId = (tab: CustomerTab) => `${baseId}-tab-${tab}`;
   const panelId = (tab: CustomerTab) => `${baseId}-panel-${tab}`;
   const select = (tab: CustomerTab) => {
@@ -251,6 +253,7 @@ export function useCustomerCard(options?: StepHookOptions): CustomerCardState {
           role: 'tab',
           'aria-selected': tab === selectedTab,
           'aria-controls': panelId(tab),
+          'aria-disabled': isBusy && tab !== selectedTab ? 'true' : undefined,
           tabIndex: tab === selectedTab ? 0 : -1,
           'data-state': tab === selectedTab ? 'selected' : 'idle',
           onClick: () => select(tab),
