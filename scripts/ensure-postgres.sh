@@ -158,10 +158,11 @@ if ! can_connect "$URL"; then
   log "cannot connect as $ROLE over $HOST:$PORT; pg_hba host rules are:"
   printf '%s\n' "$rules" | sed 's/^/ensure-postgres:   /' >&2
   hba=$(as_postgres "$PSQL -Atc 'SHOW hba_file'" 2>/dev/null || true)
-  if [[ "$(id -u)" -eq 0 && -n "$hba" && -f "$hba" ]] && ! grep -q "^host[[:space:]]\+$DATABASE[[:space:]]\+$ROLE[[:space:]]" "$hba"; then
-    log "adding 'host $DATABASE $ROLE $HOST/32 scram-sha-256' at the top of $hba and reloading..."
+  if [[ "$(id -u)" -eq 0 && -n "$hba" && -f "$hba" ]] && ! grep -q "^host[[:space:]]\+all[[:space:]]\+$ROLE[[:space:]]" "$hba"; then
+    # "all": each server suite creates and drops a database of its own (luk_t_<random>).
+    log "adding 'host all $ROLE $HOST/32 scram-sha-256' at the top of $hba and reloading..."
     tmp=$(mktemp)
-    { echo "host $DATABASE $ROLE $HOST/32 scram-sha-256 # added by license-update-kit scripts/ensure-postgres.sh"; cat "$hba"; } >"$tmp"
+    { echo "host all $ROLE $HOST/32 scram-sha-256 # added by license-update-kit scripts/ensure-postgres.sh"; cat "$hba"; } >"$tmp"
     cat "$tmp" >"$hba" && rm -f "$tmp"
     pg_ctlcluster --skip-systemctl-redirect "$VERSION" main reload >&2 || true
     sleep 1

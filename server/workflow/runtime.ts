@@ -1,17 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { createActor, type Actor } from 'xstate';
 import {
   MACHINE_VERSION,
   UnknownMachineVersionError,
+  createLicenseUpdateOrderActor,
   explainRefusal,
-  licenseUpdateOrderMachine,
   migrateSnapshot,
   persistSnapshot,
   runEffects,
   selectNextEvents,
   toIsoDate,
-  type LicenseUpdateOrderMachine,
+  type LicenseUpdateOrderActor,
   type LicenseUpdateOrderSnapshot,
   type OperatorEvent,
   type Order,
@@ -69,7 +68,7 @@ export class IdempotencyRace extends Error {
   override name = 'IdempotencyRace';
 }
 
-type WorkflowActor = Actor<LicenseUpdateOrderMachine>;
+type WorkflowActor = LicenseUpdateOrderActor;
 
 export function statusOf(snapshot: LicenseUpdateOrderSnapshot): WorkflowStatus {
   if (snapshot.status !== 'done') return 'active';
@@ -87,10 +86,7 @@ export function restoreActor(row: Pick<WorkflowRow, 'id' | 'machine_version' | '
     }
     throw error;
   }
-  return createActor(licenseUpdateOrderMachine, {
-    snapshot: snapshot as LicenseUpdateOrderSnapshot,
-    input: { workflowId: row.id, today: toIsoDate(now) },
-  });
+  return createLicenseUpdateOrderActor({ snapshot, input: { workflowId: row.id, today: toIsoDate(now) } });
 }
 
 export function viewOf(id: string, version: number, snapshot: LicenseUpdateOrderSnapshot, order?: Order): WorkflowView {
@@ -208,7 +204,7 @@ export function createWorkflowRuntime(db: Kysely<Database>, clock: () => Date = 
     async start(caller, events, claim) {
       const now = clock();
       const id = randomUUID();
-      const actor = createActor(licenseUpdateOrderMachine, { input: { workflowId: id, today: toIsoDate(now) } });
+      const actor = createLicenseUpdateOrderActor({ input: { workflowId: id, today: toIsoDate(now) } });
       const uow = new UnitOfWork(db);
       if (claim) await uow.writer();
       try {
