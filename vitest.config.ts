@@ -17,6 +17,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
+          setupFiles: ['scripts/fastCheckSeed.ts'],
           include: ['machines/**/*.test.ts', 'server/**/*.test.ts', 'web/**/*.e2e.test.ts'],
           exclude: ['**/node_modules/**', '**/dist/**', '**/*.browser.test.*'],
           testTimeout: 30_000,

@@ -70,7 +70,9 @@ const bodies = fc.oneof(
 const malformedEvent = fc
   .record({ type: fc.oneof(fc.constantFrom(...OPERATOR_EVENT_TYPES), fc.string()), extra: fc.dictionary(fc.string({ minLength: 1 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 3 }) })
   .map(({ type, extra }) => ({ ...extra, type }))
-  .filter((event) => !OperatorEvent.safeParse(event).success);
+  .filter((event) => !OperatorEvent.safeParse(event).success)
+  // A prototype key makes the JSON parser refuse the whole body (tested below), so it names no event index.
+  .filter((event) => !/"(__proto__|constructor)"/.test(JSON.stringify(event)));
 
 const fine = [{ type: 'serial.input', text: 'fine' }, { type: 'nav.back' }];
 
