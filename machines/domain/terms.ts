@@ -11,6 +11,16 @@ export type Consumption = z.infer<typeof Consumption>;
 
 export const NETWORK_SEATS_MAX = 10_000;
 
+/** The fields of each licensing model's own terms (network terms come on top, for every model). */
+export type ModelTermsField = 'from' | 'to' | 'expiresOn' | 'days' | 'count';
+export const MODEL_TERMS_FIELDS: Readonly<Record<LicensingModel, readonly ModelTermsField[]>> = {
+  perpetual: [],
+  rental: ['from', 'to'],
+  expiration: ['expiresOn'],
+  subscription: ['days'],
+  launches: ['count'],
+};
+
 /** Network terms ride along with any licensing model. */
 const networkTerms = {
   networkSeats: z.number().int().optional(),

@@ -8,6 +8,7 @@ import {
   selectPickableProducts,
   type Consumption,
   type LicenseUpdateOrderSnapshot,
+  MODEL_TERMS_FIELDS,
   type LicensingModel,
   type LicensingTerms,
   type OrderLine,
@@ -92,14 +93,8 @@ export function useProductLines(options?: StepHookOptions): ProductLines {
   };
 }
 
-/** The terms fields each licensing model has (DOMAIN.md, "Licensing terms"). */
-export const TERMS_FIELDS: Readonly<Record<LicensingModel, readonly ('from' | 'to' | 'expiresOn' | 'days' | 'count')[]>> = {
-  perpetual: [],
-  rental: ['from', 'to'],
-  expiration: ['expiresOn'],
-  subscription: ['days'],
-  launches: ['count'],
-};
+/** The terms fields each licensing model has: the domain's list, named for the editor. */
+export const TERMS_FIELDS = MODEL_TERMS_FIELDS;
 
 /** A typed terms field of a feature: the model's own fields plus the network seats. */
 export type TermsField = 'from' | 'to' | 'expiresOn' | 'days' | 'count' | 'networkSeats';
