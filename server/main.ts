@@ -3,7 +3,7 @@ import { buildApp } from './app.ts';
 import { ConfigError, loadConfig, shouldSeedDemo } from './config.ts';
 import { createDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
-import { isEmpty, seedDemo } from './db/seed.ts';
+import { isEmpty, presentDemo, seedDemo } from './db/seed.ts';
 
 // Starts and stops the service; everything else is buildApp's. `npm start`.
 
@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   const log = (line: string) => process.stdout.write(`${line}\n`);
 
   const migrations = await migrateToLatest(database.db);
-  const seed = shouldSeedDemo(config, await isEmpty(database.db)) ? await seedDemo(database.db) : null;
+  const seed = shouldSeedDemo(config, await isEmpty(database.db)) ? await seedDemo(database.db) : await presentDemo(database.db);
 
   const app = await buildApp({ db: database.db, kind: database.kind, webRoot: WEB_ROOT, logger: { level: process.env.LOG_LEVEL ?? 'warn' } });
 

@@ -34,6 +34,14 @@ export async function seedDemo(db: Kysely<Database>, dataset: Dataset = demoData
   return { seeded, keys };
 }
 
+/** The demo keys of a database seeded on an earlier start (so every start can print them), or null. */
+export async function presentDemo(db: Kysely<Database>, dataset: Dataset = demoDataset()): Promise<SeedReport | null> {
+  const ids = dataset.tenants.map((t) => t.id);
+  const present = new Set((await db.selectFrom('tenants').select('id').where('id', 'in', ids).execute()).map((r) => r.id));
+  const keys = dataset.tenants.filter((t) => present.has(t.id)).flatMap((t) => t.apiKeys.map((k) => ({ tenant: t.name, key: k.key, role: k.role })));
+  return keys.length > 0 ? { seeded: [], keys } : null;
+}
+
 async function seedTenant(db: Kysely<Database>, data: TenantDataset): Promise<void> {
   const tenant_id = data.id;
   const nextNumber = Math.max(0, ...data.orders.map((o) => o.number)) + 1;
