@@ -4,7 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { benchMachine } from './machine.bench.ts';
 
 console.log('Machine (one actor, in process)');
-console.table(await benchMachine());
+const machine = await benchMachine();
+console.table(machine);
+console.log(`ratio: form events per restore cycle ${(machine.eventsPerSecond! / machine.restoreCyclesPerSecond!).toFixed(1)}× (restore + persist dominate a stateless request)`);
 
 console.log('\nService (POST /api/update-orders/:id/events)');
 const tsx = fileURLToPath(new URL('../node_modules/tsx/dist/cli.mjs', import.meta.url));

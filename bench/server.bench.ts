@@ -22,6 +22,8 @@ async function workflowOnForm(send: Send): Promise<{ id: string; version: number
   return { id: reply.body.id, version: reply.body.version };
 }
 
+const rates: Record<string, number> = {};
+
 async function measure(label: string, send: Send): Promise<void> {
   const workflows = await Promise.all(Array.from({ length: CONCURRENCY }, () => workflowOnForm(send)));
   const latencies: number[] = [];
@@ -43,6 +45,7 @@ async function measure(label: string, send: Send): Promise<void> {
     }),
   );
   latencies.sort((a, b) => a - b);
+  rates[label] = latencies.length / SECONDS;
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!.toFixed(1);
   console.log(
     `${label.padEnd(22)} ${(latencies.length / SECONDS).toFixed(0).padStart(6)} req/s   p50 ${at(0.5)} ms   p99 ${at(0.99)} ms   (${latencies.length} requests, ${failures} not 200, concurrency ${CONCURRENCY})`,
@@ -97,3 +100,7 @@ if (!url) {
     await admin(url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   }
 }
+
+// Ratios say where the time goes: the database (PostgreSQL vs PGlite) and the HTTP layer (fetch vs inject).
+const ratio = (a: string, b: string) => (rates[a] && rates[b] ? `${(rates[a]! / rates[b]!).toFixed(2)}×` : 'n/a');
+console.log(`ratios: PostgreSQL/PGlite (inject) ${ratio('PostgreSQL / inject', 'PGlite (memory) / inject')}   HTTP/inject: PGlite ${ratio('PGlite (memory) / HTTP', 'PGlite (memory) / inject')}, PostgreSQL ${ratio('PostgreSQL / HTTP', 'PostgreSQL / inject')}`);
