@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { MACHINE_VERSION, MESSAGES, type OperatorEvent } from '../machines/index.ts';
 import { digestTables } from './test/databases.ts';
-import { KEYS, TEST_NOW, WorkflowClient, describeEachDatabase, type Suite } from './test/harness.ts';
+import { KEYS, TEST_NOW, WorkflowClient, clock, describeEachDatabase, type Suite } from './test/harness.ts';
 
 const SERIAL_CO_1 = 'Mn3bVc-Xz2aSd-Fg1hJk-Lp0oIu-Yt9rEw';
 const SERIAL_CO_2 = 'Aa1Bb2-Cc3Dd4-Ee5Ff6-Gg7Hh8-Ii9Jj0';
@@ -31,6 +31,23 @@ describeEachDatabase('workflow requests', (suite) => {
     expect(view.context.orders.length).toBeGreaterThan(0);
     expect(view.nextEvents).toEqual(expect.arrayContaining(['order.open', 'orders.search', 'nav.back', 'wizard.cancel']));
     expect((await suite().http.get(`/api/update-orders/${view.id}`)).body).toEqual(view);
+  });
+
+  it('judges a draft resumed on a later day by that day: a period that has ended since cannot be reviewed', async () => {
+    const wf = await onTheForm(suite());
+    await wf.send({ type: 'period.setUnlimited', unlimited: false }, { type: 'period.setDates', from: '2026-12-04', to: '2026-12-05' });
+    expect(wf.context.errors).toEqual({});
+    clock.now = new Date('2026-12-07T09:00:00.000Z');
+    try {
+      const reply = await wf.post([{ type: 'order.review' }]);
+      expect(reply.status).toBe(422);
+      expect(reply.body.detail).toContain(MESSAGES.periodPast);
+      await wf.send({ type: 'period.setDates', to: '2026-12-31' }, { type: 'order.review' });
+      expect(wf.view.state).toBe('review');
+      expect(wf.context.today).toBe('2026-12-07');
+    } finally {
+      clock.now = new Date(TEST_NOW);
+    }
   });
 
   it('starts a workflow with no body at all', async () => {

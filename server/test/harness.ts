@@ -64,6 +64,9 @@ function httpFor(app: FastifyInstance, key: string | null): Http {
  * `luk_t_<random>` database), the demo seed, and one app for the whole suite. Without TEST_DATABASE_URL the
  * PostgreSQL run fails in beforeAll, saying why.
  */
+/** The suites' clock: TEST_NOW unless a test moves it (and puts it back). */
+export const clock = { now: new Date(TEST_NOW) };
+
 export function describeEachDatabase(title: string, body: (suite: () => Suite) => void, options: { seed?: boolean } = {}): void {
   describe.each(DATABASES)(`${title} (%s)`, (name) => {
     let opened: TestDatabase | undefined;
@@ -72,7 +75,7 @@ export function describeEachDatabase(title: string, body: (suite: () => Suite) =
       opened = await openTestDatabase(name);
       const { db, kind } = opened.database;
       if (options.seed !== false) await seedDemo(db);
-      const app = await buildApp({ db, kind, clock: () => new Date(TEST_NOW) });
+      const app = await buildApp({ db, kind, clock: () => clock.now });
       await app.ready();
       suite = { app, db, name, http: httpFor(app, KEYS.operator), as: (key) => httpFor(app, key) };
     });

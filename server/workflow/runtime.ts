@@ -86,7 +86,14 @@ export function restoreActor(row: Pick<WorkflowRow, 'id' | 'machine_version' | '
     }
     throw error;
   }
-  return createLicenseUpdateOrderActor({ snapshot, input: { workflowId: row.id, today: toIsoDate(now) } });
+  return createLicenseUpdateOrderActor({ snapshot: withToday(snapshot, toIsoDate(now)), input: { workflowId: row.id, today: toIsoDate(now) } });
+}
+
+/** The machine reads no clock, and input is not applied on restore: each request tells the workflow today's date. */
+function withToday<S>(snapshot: S, today: string): S {
+  const persisted = snapshot as { context?: { today?: string } };
+  if (!persisted.context || persisted.context.today === today) return snapshot;
+  return { ...persisted, context: { ...persisted.context, today } } as S;
 }
 
 export function viewOf(id: string, version: number, snapshot: LicenseUpdateOrderSnapshot, order?: Order): WorkflowView {
