@@ -30,16 +30,20 @@ export async function seedDemo(db: Kysely<Database>, dataset: Dataset = demoData
       seeded.push(tenant.id);
     }
   });
-  const keys = dataset.tenants.flatMap((t) => t.apiKeys.map((k) => ({ tenant: t.name, key: k.key, role: k.role })));
-  return { seeded, keys };
+  return { seeded, keys: keysOf(dataset.tenants) };
 }
 
 /** The demo keys of a database seeded on an earlier start (so every start can print them), or null. */
 export async function presentDemo(db: Kysely<Database>, dataset: Dataset = demoDataset()): Promise<SeedReport | null> {
   const ids = dataset.tenants.map((t) => t.id);
   const present = new Set((await db.selectFrom('tenants').select('id').where('id', 'in', ids).execute()).map((r) => r.id));
-  const keys = dataset.tenants.filter((t) => present.has(t.id)).flatMap((t) => t.apiKeys.map((k) => ({ tenant: t.name, key: k.key, role: k.role })));
+  const keys = keysOf(dataset.tenants.filter((t) => present.has(t.id)));
   return keys.length > 0 ? { seeded: [], keys } : null;
+}
+
+/** The demo API keys of these tenants, as the start banner lists them. */
+function keysOf(tenants: readonly TenantDataset[]): SeedReport['keys'] {
+  return tenants.flatMap((t) => t.apiKeys.map((k) => ({ tenant: t.name, key: k.key, role: k.role })));
 }
 
 async function seedTenant(db: Kysely<Database>, data: TenantDataset): Promise<void> {
